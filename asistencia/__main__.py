@@ -1,0 +1,3 @@
+from asistencia.cli import app
+
+app()

@@ -1,0 +1,148 @@
+"""One error tree: each error has a stable code, an HTTP status and a translatable message."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from asistencia.core.i18n import negotiate_locale, translate
+from asistencia.core.logging import get_logger
+
+log = get_logger(__name__)
+
+
+class AppError(Exception):
+    """Base error; subclasses set ``code``, ``status_code`` and an English ``msgid``."""
+
+    code: ClassVar[str] = "internal_error"
+    status_code: ClassVar[int] = 500
+    msgid: ClassVar[str] = "An internal error occurred."
+
+    def __init__(self, **params: Any) -> None:
+        super().__init__(self.msgid.format(**params) if params else self.msgid)
+        self.params = params
+
+    def message(self, locale: str) -> str:
+        return translate(self.msgid, locale, **self.params)
+
+    def body(self, locale: str) -> dict[str, Any]:
+        error: dict[str, Any] = {"code": self.code, "message": self.message(locale)}
+        details = self.details()
+        if details:
+            error["details"] = details
+        return {"error": error}
+
+    def details(self) -> dict[str, Any]:
+        """Machine-readable fields a client may need besides the message."""
+        return {}
+
+
+class NotFoundError(AppError):
+    code = "not_found"
+    status_code = 404
+    msgid = "The requested resource was not found."
+
+
+class ConflictError(AppError):
+    code = "conflict"
+    status_code = 409
+    msgid = "The request conflicts with the current state."
+
+
+class ValidationFailed(AppError):
+    code = "validation_error"
+    status_code = 422
+    msgid = "The request is invalid: {detail}"
+
+
+class AuthenticationRequired(AppError):
+    code = "not_authenticated"
+    status_code = 401
+    msgid = "Sign in to use this endpoint."
+
+
+class InvalidCredentials(AppError):
+    code = "invalid_credentials"
+    status_code = 401
+    msgid = "The email or password is incorrect."
+
+
+class InvalidToken(AppError):
+    code = "invalid_token"
+    status_code = 401
+    msgid = "The access token is invalid or has expired; sign in again."
+
+
+class PermissionDenied(AppError):
+    code = "permission_denied"
+    status_code = 403
+    msgid = "Your role does not allow this action."
+
+
+class ServiceUnavailable(AppError):
+    code = "service_unavailable"
+    status_code = 503
+    msgid = "The server is not ready yet; try again in a few seconds."
+
+
+def _locale_of(request: Request) -> str:
+    return negotiate_locale(request.headers.get("accept-language"))
+
+
+def _error_response(request: Request, error: AppError) -> JSONResponse:
+    headers = {"WWW-Authenticate": "Bearer"} if error.status_code == 401 else None
+    return JSONResponse(
+        error.body(_locale_of(request)),
+        status_code=error.status_code,
+        headers=headers,
+        media_type="application/json; charset=utf-8",
+    )
+
+
+def _format_validation(exc: RequestValidationError) -> str:
+    parts = []
+    for item in exc.errors():
+        location = ".".join(str(piece) for piece in item.get("loc", ()) if piece != "body")
+        parts.append(f"{location}: {item.get('msg', '')}".strip(": "))
+    return "; ".join(parts)
+
+
+_HTTP_STATUS_ERRORS: dict[int, tuple[str, str]] = {
+    404: ("not_found", "The requested resource was not found."),
+    405: ("method_not_allowed", "This HTTP method is not allowed on this URL."),
+    413: ("payload_too_large", "The request body is too large."),
+}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register handlers that turn every error into ``{"error": {"code", "message"}}``."""
+
+    @app.exception_handler(AppError)
+    async def _app_error(request: Request, exc: AppError) -> JSONResponse:
+        if exc.status_code >= 500:
+            log.error("request.failed", code=exc.code, path=request.url.path)
+        return _error_response(request, exc)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _error_response(request, ValidationFailed(detail=_format_validation(exc)))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code, msgid = _HTTP_STATUS_ERRORS.get(exc.status_code, ("http_error", "{detail}"))
+        locale = _locale_of(request)
+        message = translate(msgid, locale, detail=exc.detail)
+        return JSONResponse(
+            {"error": {"code": code, "message": message}},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("request.unhandled_error", path=request.url.path)
+        return _error_response(request, AppError())

@@ -1,0 +1,55 @@
+from datetime import datetime
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
+
+
+def _strip(value: str) -> str:
+    return value.strip()
+
+
+class EmployeeCreate(BaseModel):
+    employee_code: str = Field(min_length=1, max_length=32, pattern=CODE_PATTERN)
+    full_name: str = Field(min_length=1, max_length=200)
+    email: str | None = Field(default=None, max_length=254)
+    shift_id: int | None = None
+
+    _strip_name = field_validator("full_name", "employee_code")(_strip)
+
+
+class EmployeeUpdate(BaseModel):
+    employee_code: str | None = Field(default=None, min_length=1, max_length=32, pattern=CODE_PATTERN)
+    full_name: str | None = Field(default=None, min_length=1, max_length=200)
+    email: str | None = Field(default=None, max_length=254)
+    shift_id: int | None = None
+    is_active: bool | None = None
+
+
+class EmployeeRead(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    employee_code: str
+    full_name: str
+    email: str | None
+    shift_id: int | None
+    is_active: bool
+    face_templates: int = 0
+    created_at: datetime
+    updated_at: datetime
+
+
+class EmployeeSummary(BaseModel):
+    """The fields shown with an attendance event."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    employee_code: str
+    full_name: str
+
+
+class EmployeeList(BaseModel):
+    items: list[EmployeeRead]
+    total: int
