@@ -6,6 +6,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from asistencia.attendance import repository
@@ -99,7 +100,8 @@ def record_check_in(
     now = now or datetime.now(timezone.utc)
 
     # Locks the employee row on PostgreSQL so concurrent check-ins of one person queue up.
-    employee = session.get(Employee, found.employee_id, with_for_update=True)
+    session.execute(select(Employee.id).where(Employee.id == found.employee_id).with_for_update())
+    employee = session.get(Employee, found.employee_id)
     if employee is None or not employee.is_active:
         raise FaceNotRecognized()
     previous = repository.last_event(session, employee.id)

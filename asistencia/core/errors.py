@@ -111,10 +111,28 @@ def _format_validation(exc: RequestValidationError) -> str:
     return "; ".join(parts)
 
 
-_HTTP_STATUS_ERRORS: dict[int, tuple[str, str]] = {
-    404: ("not_found", "The requested resource was not found."),
-    405: ("method_not_allowed", "This HTTP method is not allowed on this URL."),
-    413: ("payload_too_large", "The request body is too large."),
+class MethodNotAllowed(AppError):
+    code = "method_not_allowed"
+    status_code = 405
+    msgid = "This HTTP method is not allowed on this URL."
+
+
+class PayloadTooLarge(AppError):
+    code = "payload_too_large"
+    status_code = 413
+    msgid = "The request body is too large."
+
+
+class HTTPFailure(AppError):
+    code = "http_error"
+    status_code = 400
+    msgid = "The request failed: {detail}"
+
+
+_HTTP_STATUS_ERRORS: dict[int, type[AppError]] = {
+    404: NotFoundError,
+    405: MethodNotAllowed,
+    413: PayloadTooLarge,
 }
 
 
@@ -133,11 +151,10 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-        code, msgid = _HTTP_STATUS_ERRORS.get(exc.status_code, ("http_error", "{detail}"))
-        locale = _locale_of(request)
-        message = translate(msgid, locale, detail=exc.detail)
+        error_class = _HTTP_STATUS_ERRORS.get(exc.status_code)
+        error = error_class() if error_class else HTTPFailure(detail=exc.detail)
         return JSONResponse(
-            {"error": {"code": code, "message": message}},
+            error.body(_locale_of(request)),
             status_code=exc.status_code,
             headers=getattr(exc, "headers", None),
         )

@@ -13,8 +13,12 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 from asistencia.faces.errors import ImageCorrupt, ImageEmpty, ImageTooLarge, ImageUnsupported
 
 pillow_heif.register_heif_opener()
+Image.init()
+# MPO (multi-picture JPEG from phones) is a format of its own in older Pillow releases.
+ACCEPTED_FORMATS = tuple(
+    name for name in ("JPEG", "MPO", "PNG", "WEBP", "HEIF") if name in Image.OPEN
+)
 
-ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF", "MPO")
 # Pillow's own decompression-bomb guard is replaced by the explicit pixel limit below.
 Image.MAX_IMAGE_PIXELS = None
 
