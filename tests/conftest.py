@@ -13,19 +13,17 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, delete, text
 
-from asistencia.accounts.models import User
 from asistencia.app import create_app
-from asistencia.attendance.models import AttendanceEvent
-from asistencia.core.audit import AuditEntry
 from asistencia.core.settings import Settings
-from asistencia.employees.models import Employee
-from asistencia.faces.models import FaceTemplate
+from asistencia.models import Base, Shift, User
+from asistencia.seed import DEFAULT_SHIFTS
 
 ROOT = Path(__file__).resolve().parent.parent
 FACES_DIR = Path(os.environ.get("ASISTENCIA_TEST_FACES", ROOT.parent / "shared" / "testdata" / "faces"))
 ADMIN_EMAIL = "admin@test.example"
 ADMIN_PASSWORD = "test-admin-password"
 TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256"
+DEFAULT_SHIFT_NAMES = [name for name, _start, _end in DEFAULT_SHIFTS]
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -90,14 +88,22 @@ def client(app_client: TestClient) -> Iterator[TestClient]:
     clean_database(app_client)
 
 
+# Seed rows that survive between tests; every other row of every table is deleted.
+KEPT_TABLES = {"roles", "alembic_version"}
+
+
 def clean_database(client: TestClient) -> None:
     state = client.app_state  # type: ignore[attr-defined]
     with state["session_factory"]() as session:
-        session.execute(delete(AttendanceEvent))
-        session.execute(delete(FaceTemplate))
-        session.execute(delete(AuditEntry))
-        session.execute(delete(User).where(User.email != ADMIN_EMAIL))
-        session.execute(delete(Employee))
+        for table in reversed(Base.metadata.sorted_tables):
+            if table.name in KEPT_TABLES:
+                continue
+            if table is User.__table__:
+                session.execute(delete(User).where(User.email != ADMIN_EMAIL))
+            elif table is Shift.__table__:
+                session.execute(delete(Shift).where(Shift.name.not_in(DEFAULT_SHIFT_NAMES)))
+            else:
+                session.execute(delete(table))
         session.commit()
     state["template_index"].replace_all([])
 

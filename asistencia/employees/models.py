@@ -21,6 +21,9 @@ class Employee(Base):
     shift_id: Mapped[int | None] = mapped_column(
         ForeignKey("shifts.id", ondelete="RESTRICT"), nullable=True
     )
+    site_id: Mapped[int | None] = mapped_column(
+        ForeignKey("sites.id", ondelete="RESTRICT"), nullable=True
+    )
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
