@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from pathlib import Path
 from collections.abc import Callable
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -32,11 +33,15 @@ def _model_files() -> Check:
 
 
 def _database(settings: Settings) -> Check:
+    from sqlalchemy.engine import make_url
     from sqlalchemy.exc import SQLAlchemyError
 
     from asistencia.core.database import create_db_engine
     from asistencia.migrate import current_revision, head_revision
 
+    url = make_url(settings.resolved_database_url)
+    if url.get_backend_name() == "sqlite" and url.database and not Path(url.database).exists():
+        return False, t("{path} does not exist; run: asistencia migrate", path=url.database)
     try:
         engine = create_db_engine(settings.resolved_database_url)
         current = current_revision(engine)
@@ -79,8 +84,8 @@ def run_doctor() -> int:
     checks: list[tuple[str, Callable[[], Check]]] = [
         (t("Python version"), _python),
         (t("Face model files"), _model_files),
-        (t("Database"), lambda: _database(settings)),
         (t("Data directory writable"), lambda: _data_dir(settings)),
+        (t("Database"), lambda: _database(settings)),
         (t("Time zone"), lambda: _timezone(settings)),
     ]
     table = Table(t("Check"), t("Result"), t("Detail"))

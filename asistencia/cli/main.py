@@ -94,9 +94,10 @@ def enroll(
     employee_code: Annotated[str, typer.Argument(help="The employee's code")],
     photos: Annotated[list[Path], typer.Argument(help="One or more photos of the employee", exists=False)],
     allow_duplicate: Annotated[bool, typer.Option(help="Enrol even if the face matches another employee")] = False,
+    name: Annotated[str | None, typer.Option(help="Create the employee with this full name if the code is new")] = None,
 ) -> None:
-    """Enrol face photos for an existing employee."""
-    raise typer.Exit(code=enroll_photos(employee_code, photos, allow_duplicate=allow_duplicate))
+    """Enrol face photos for an employee."""
+    raise typer.Exit(code=enroll_photos(employee_code, photos, allow_duplicate=allow_duplicate, full_name=name))
 
 
 @app.command("check-in")

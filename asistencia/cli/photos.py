@@ -47,10 +47,14 @@ class FileUnreadable(AppError):
     msgid = "Cannot read {path}: {reason}."
 
 
-def enroll_photos(employee_code: str, photos: list[Path], *, allow_duplicate: bool) -> int:
+def enroll_photos(
+    employee_code: str, photos: list[Path], *, allow_duplicate: bool, full_name: str | None = None
+) -> int:
     from asistencia.core.database import session_scope
     from asistencia.employees import repository as employees_repository
     from asistencia.employees.errors import EmployeeNotFound
+    from asistencia.employees.schemas import EmployeeCreate
+    from asistencia.employees.service import create_employee
     from asistencia.faces.service import AnalysedPhoto, EnrolmentRejected, enrol_photos
 
     settings, factory, processor, index = _open_services()
@@ -64,6 +68,10 @@ def enroll_photos(employee_code: str, photos: list[Path], *, allow_duplicate: bo
     try:
         with session_scope(factory) as session:
             employee = employees_repository.get_by_code(session, employee_code)
+            if employee is None and full_name:
+                employee = create_employee(
+                    session, EmployeeCreate(employee_code=employee_code, full_name=full_name), actor_id=None
+                )
             if employee is None:
                 raise EmployeeNotFound(employee=employee_code)
             result = enrol_photos(
