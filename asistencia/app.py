@@ -58,6 +58,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def create_asgi_app(settings: Settings | None = None) -> socketio.ASGIApp:
-    """The app that is served: Socket.IO at ``/socket.io``, FastAPI for everything else."""
+    """Build the served app: Socket.IO at ``/socket.io`` and FastAPI for every other path."""
     app = create_app(settings)
     return socketio.ASGIApp(app.state.sio, other_asgi_app=app)

@@ -106,3 +106,23 @@ def converted(path: Path, fmt: str, **options: object) -> bytes:
 def huge_png(width: int = 8000, height: int = 6000) -> bytes:
     """A tiny file whose header declares width x height pixels."""
     return encode(Image.new("L", (width, height)), "PNG")
+
+
+def tiny_face(path: Path, scale: float = 0.12) -> bytes:
+    """JPEG with the photo shrunk by ``scale`` onto an 800x600 grey canvas."""
+    with Image.open(path) as image:
+        small = image.convert("RGB").resize((int(image.width * scale), int(image.height * scale)))
+    canvas = Image.new("RGB", (800, 600), (200, 200, 200))
+    canvas.paste(small, (300, 200))
+    return encode(canvas, "JPEG", quality=95)
+
+
+def large_and_small_face(large: Path, small: Path) -> bytes:
+    """JPEG with ``large`` at full size and ``small`` shrunk to a third beside it."""
+    with Image.open(large) as first, Image.open(small) as second:
+        big = first.convert("RGB")
+        little = second.convert("RGB").resize((second.width // 3, second.height // 3))
+    canvas = Image.new("RGB", (big.width + little.width, max(big.height, little.height)), (255, 255, 255))
+    canvas.paste(big, (0, 0))
+    canvas.paste(little, (big.width, 0))
+    return encode(canvas, "JPEG", quality=92)

@@ -43,7 +43,9 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(default=25 * 1024 * 1024, ge=1)
     # Longer image side used for detection; larger finds smaller faces but is slower.
     detection_max_side: int = Field(default=800, ge=160, le=4000)
-    # Faces whose box is narrower than this (in working-copy pixels) are rejected.
+    # Faces whose box is narrower than this (in working-copy pixels) are rejected. Measured
+    # on obama.jpg shrunk onto a larger canvas: a 36 px face lies 0.50 from another photo of
+    # the same person, at the match threshold, while 43 px and larger stay near 0.42.
     min_face_size: int = Field(default=40, ge=10)
     face_workers: int = Field(default=2, ge=1, le=32)
 

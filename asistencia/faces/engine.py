@@ -1,6 +1,6 @@
 """The face engine: dlib models loaded once per process, detection and descriptors.
 
-dlib's HOG detector and shape predictor run in parallel from several threads; the ResNet
+dlib's HOG detector and shape predictor run in parallel from several threads. The ResNet
 descriptor network keeps per-call state, so its calls are serialised with a lock.
 """
 

@@ -14,10 +14,12 @@ from helpers import (
     create_employee,
     enrol,
     greyscale_png,
+    large_and_small_face,
     palette_png,
     rotated_without_tag,
     row_counts,
     sixteen_bit_png,
+    tiny_face,
     with_orientation,
 )
 
@@ -85,6 +87,23 @@ def test_upside_down_photo_without_tag_finds_no_face(client, admin_headers, face
 
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "no_face_detected"
+
+
+def test_dominant_face_is_used(client, admin_headers, faces_dir, obama):
+    photo = large_and_small_face(faces_dir / "obama2.jpg", faces_dir / "biden2.jpg")
+
+    response = check_in(client, admin_headers, photo)
+
+    assert response.status_code == 201, response.text
+    assert response.json()["employee"]["employee_code"] == "E001"
+
+
+def test_tiny_face_is_too_small(client, admin_headers, faces_dir, obama):
+    response = check_in(client, admin_headers, tiny_face(faces_dir / "obama.jpg"))
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "face_too_small"
+    assert row_counts(client)["events"] == 0
 
 
 def test_unknown_face_is_not_recognised(client, admin_headers, faces_dir, obama):
@@ -189,11 +208,11 @@ def test_deleted_employee_leaves_matcher(client, admin_headers, faces_dir, obama
 def test_delete_with_attendance_needs_purge(client, admin_headers, faces_dir, obama):
     check_in(client, admin_headers, (faces_dir / "obama2.jpg").read_bytes())
 
-    refused = client.delete(f"/api/v1/employees/{obama['id']}", headers=admin_headers)
+    rejected = client.delete(f"/api/v1/employees/{obama['id']}", headers=admin_headers)
     purged = client.delete(f"/api/v1/employees/{obama['id']}", params={"purge": "true"}, headers=admin_headers)
 
-    assert refused.status_code == 409
-    assert refused.json()["error"]["code"] == "employee_has_attendance"
+    assert rejected.status_code == 409
+    assert rejected.json()["error"]["code"] == "employee_has_attendance"
     assert purged.status_code == 204
     assert row_counts(client) == {"employees": 0, "templates": 0, "events": 0}
 

@@ -200,7 +200,7 @@ def test_concurrent_check_ins_keep_their_own_results(live_server, faces_dir):
         futures = [
             pool.submit(_post_photo, live_server, token, "/api/v1/check-ins", faces_dir / name) for name, _ in photos
         ]
-        # The event loop must keep answering while the face workers are busy.
+        # The event loop must keep serving requests while the face workers are busy.
         live = httpx.get(f"{live_server.base_url}/health/live", timeout=30)
         responses = [future.result() for future in futures]
 
