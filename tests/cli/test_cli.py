@@ -119,3 +119,22 @@ def test_enroll_reports_each_bad_photo(cli_env, faces_dir, tmp_path):
     assert result.returncode == 1
     assert "image_unsupported" in result.stderr
     assert "file_unreadable" in result.stderr
+
+
+def test_generated_admin_password_printed_once(cli_env, tmp_path):
+    import re
+    import sqlite3
+
+    from asistencia.accounts.security import verify_password
+
+    env = {key: value for key, value in cli_env.items() if key != "ASISTENCIA_ADMIN_PASSWORD"}
+
+    first = run(env, "seed", lang="en_US.UTF-8")
+    second = run(env, "seed", lang="en_US.UTF-8")
+
+    found = re.search(r"with password (\S+) \(shown only once", first.stdout)
+    assert found, first.stdout
+    with sqlite3.connect(tmp_path / "data" / "asistencia.db") as connection:
+        (stored_hash,) = connection.execute("SELECT password_hash FROM users").fetchone()
+    assert verify_password(found.group(1), stored_hash)
+    assert "with password" not in second.stdout
