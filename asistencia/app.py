@@ -20,6 +20,7 @@ from asistencia.faces.router import router as faces_router
 from asistencia.health import router as health_router
 from asistencia.lifespan import build_lifespan
 from asistencia.realtime.server import create_socketio_server
+from asistencia.shifts.router import router as shifts_router
 
 
 class LocaleMiddleware:
@@ -52,7 +53,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.sio = sio
     app.add_middleware(LocaleMiddleware)
     install_error_handlers(app)
-    for router in (health_router, auth_router, employees_router, faces_router, attendance_router):
+    for router in (
+        health_router, auth_router, employees_router, faces_router, attendance_router, shifts_router,
+    ):
         app.include_router(router)
     return app
 
