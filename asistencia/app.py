@@ -10,6 +10,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from asistencia import __version__
 from asistencia.accounts.router import router as auth_router
+from asistencia.attendance import corrections_router, days_router, dry_run_router
 from asistencia.attendance.router import router as attendance_router
 from asistencia.core.errors import install_error_handlers
 from asistencia.core.i18n import negotiate_locale, set_locale
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_error_handlers(app)
     for router in (
         health_router, auth_router, employees_router, faces_router, attendance_router, shifts_router,
+        days_router.router, corrections_router.router, dry_run_router.router,
     ):
         app.include_router(router)
     return app

@@ -12,6 +12,7 @@ from typing import Any, TypeVar
 import socketio
 from fastapi import FastAPI
 
+from asistencia.attendance.jobs import register_jobs
 from asistencia.core.database import create_db_engine, create_session_factory, session_scope
 from asistencia.core.i18n import translate
 from asistencia.core.logging import get_logger
@@ -68,6 +69,7 @@ def build_lifespan(
         )
 
         scheduler = SchedulerState(settings.timezone)
+        register_jobs(scheduler, session_factory, settings)
         scheduler.start()
         log.info("startup.step", step="scheduler", jobs=len(scheduler.scheduler.get_jobs()))
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timezone
+from typing import Any
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -22,6 +24,21 @@ class SchedulerState:
 
     def heartbeat(self) -> None:
         self.last_heartbeat = datetime.now(timezone.utc)
+
+    def add_interval_job(
+        self, function: Callable[[], Any], *, seconds: int, job_id: str, run_now: bool = False
+    ) -> None:
+        """Run ``function`` every ``seconds``, never two runs at once; ``run_now`` also runs it at start.
+
+        A plain function runs in the event loop's thread pool, so it may block.
+        """
+        options: dict[str, Any] = {}
+        if run_now:
+            options["next_run_time"] = datetime.now(timezone.utc)
+        self.scheduler.add_job(
+            function, "interval", seconds=seconds, id=job_id, replace_existing=True,
+            max_instances=1, coalesce=True, **options,
+        )
 
     def start(self) -> None:
         self.scheduler.add_job(

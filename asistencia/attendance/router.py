@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, File, Form, Request, Response, UploadFile, status
 from starlette.concurrency import run_in_threadpool
@@ -39,6 +39,10 @@ async def check_in(
     index: TemplateIndexDep,
     user: CurrentUser,
     employee_code: Annotated[str | None, Form(max_length=32, description="Verify 1:1 against this employee")] = None,
+    kind: Annotated[
+        Literal["in", "out"] | None,
+        Form(description="Direction chosen on the kiosk; omitted, it follows the shift"),
+    ] = None,
 ) -> CheckInResponse:
     """Identify the face in the photo and record a check-in or check-out."""
     data = await read_upload(file, max_bytes=settings.max_upload_bytes)
@@ -55,6 +59,7 @@ async def check_in(
             employee_code=employee_code.strip() if employee_code else None,
             actor_id=user.id,
             publish=publish,
+            kind=kind,
         )
     )
     if not created:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta, timezone, tzinfo
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from asistencia.attendance import repository
 from asistencia.attendance.errors import EmployeeNotEnrolled
+from asistencia.attendance.inputs import employee_time_zone
 from asistencia.attendance.models import KIND_IN, KIND_OUT, AttendanceEvent
+from asistencia.attendance.punch_direction import place_punch
+from asistencia.attendance.recompute import recompute_days
 from asistencia.attendance.schemas import CheckInResponse, EventRead, MatchRead
 from asistencia.core.database import after_commit
 from asistencia.core.logging import get_logger
@@ -88,10 +91,14 @@ def record_check_in(
     actor_id: int | None,
     publish: Publisher | None = None,
     now: datetime | None = None,
+    kind: str | None = None,
 ) -> tuple[CheckInResponse, bool]:
     """Identify the face and store an attendance event; return it and whether it is new.
 
-    A repeated check-in within the duplicate window returns the stored event instead.
+    ``kind`` ("in" or "out") is the direction the client chose; without it the direction
+    follows the punch's place in its shift instance. A repeat within the duplicate window
+    returns the stored event instead, unless the client chose the other direction. The
+    days around the punch are recomputed in the same transaction.
     """
     if employee_code:
         found = verify(session, index, settings, analysis, employee_code)
@@ -108,13 +115,18 @@ def record_check_in(
 
     window = timedelta(seconds=settings.duplicate_window_seconds)
     if previous is not None and timedelta(0) <= now - previous.recorded_at < window:
-        log.info("check_in.duplicate", employee_id=employee.id, event_id=previous.id)
-        return _response(employee, previous, found, settings, duplicate=True), False
+        # NOTE: an explicit direction opposite to an inferred previous punch is stored, but
+        # the engine still collapses it, because it compares only explicit directions.
+        if kind is None or kind == previous.kind:
+            log.info("check_in.duplicate", employee_id=employee.id, event_id=previous.id)
+            return _response(employee, previous, found, settings, duplicate=True), False
 
-    kind = _next_kind(previous, now, settings)
+    placement = place_punch(session, employee, now, explicit=kind, settings=settings)
+    zone = employee_time_zone(session, employee, settings.timezone)
     event = AttendanceEvent(
         employee_id=employee.id,
-        kind=kind,
+        kind=placement.kind or _next_kind(previous, now, zone),
+        kind_explicit=kind is not None,
         recorded_at=now,
         source="face",
         distance=found.distance,
@@ -123,6 +135,11 @@ def record_check_in(
     )
     session.add(event)
     session.flush()
+    instance_date = placement.instance_date or placement.local_date
+    recompute_days(
+        session, employee_id=employee.id, first_date=instance_date - timedelta(days=1),
+        last_date=instance_date + timedelta(days=1), now=now, settings=settings,
+    )
 
     response = _response(employee, event, found, settings, duplicate=False)
     if publish is not None:
@@ -132,18 +149,18 @@ def record_check_in(
         "check_in.recorded",
         employee_id=employee.id,
         event_id=event.id,
-        kind=kind,
+        kind=event.kind,
+        kind_explicit=event.kind_explicit,
         mode=found.mode,
         distance=round(found.distance, 4),
     )
     return response, True
 
 
-def _next_kind(previous: AttendanceEvent | None, now: datetime, settings: Settings) -> str:
-    """The first event of the employee's local day is "in"; later ones alternate."""
+def _next_kind(previous: AttendanceEvent | None, now: datetime, zone: tzinfo) -> str:
+    """Return "in" for the first event of the employee's local day, then alternate (no shift)."""
     if previous is None:
         return KIND_IN
-    zone = settings.zone
     if previous.recorded_at.astimezone(zone).date() != now.astimezone(zone).date():
         return KIND_IN
     return KIND_OUT if previous.kind == KIND_IN else KIND_IN
