@@ -19,6 +19,7 @@ from asistencia.core.settings import Settings, get_settings
 from asistencia.employees.router import router as employees_router
 from asistencia.faces.router import router as faces_router
 from asistencia.health import router as health_router
+from asistencia.leave.router import router as leave_router
 from asistencia.lifespan import build_lifespan
 from asistencia.realtime.server import create_socketio_server
 from asistencia.shifts.router import router as shifts_router
@@ -55,7 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(LocaleMiddleware)
     install_error_handlers(app)
     for router in (
-        health_router, auth_router, employees_router, faces_router, attendance_router, shifts_router,
+        health_router, auth_router, employees_router, faces_router, attendance_router, leave_router, shifts_router,
         days_router.router, corrections_router.router, dry_run_router.router,
     ):
         app.include_router(router)
