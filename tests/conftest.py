@@ -17,12 +17,10 @@ from asistencia.app import create_app
 from asistencia.core.settings import Settings
 from asistencia.models import Base, Shift, User
 from asistencia.seed import DEFAULT_SHIFTS
+from helpers import ADMIN_EMAIL, ADMIN_PASSWORD, TEST_SECRET
 
 ROOT = Path(__file__).resolve().parent.parent
 FACES_DIR = Path(os.environ.get("ASISTENCIA_TEST_FACES", ROOT.parent / "shared" / "testdata" / "faces"))
-ADMIN_EMAIL = "admin@test.example"
-ADMIN_PASSWORD = "test-admin-password"
-TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256"
 DEFAULT_SHIFT_NAMES = [name for name, _start, _end in DEFAULT_SHIFTS]
 
 

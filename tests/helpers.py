@@ -14,6 +14,10 @@ from asistencia.attendance.models import AttendanceEvent
 from asistencia.employees.models import Employee
 from asistencia.faces.models import FaceTemplate
 
+ADMIN_EMAIL = "admin@test.example"
+ADMIN_PASSWORD = "test-admin-password"
+TEST_SECRET = "test-secret-key-that-is-long-enough-for-hs256"
+
 
 def create_employee(
     client: TestClient, headers: dict[str, str], *, code: str = "E001", name: str = "Empleado Uno", **extra: object

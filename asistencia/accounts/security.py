@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from functools import lru_cache
 
 import jwt
 from argon2 import PasswordHasher
@@ -11,10 +12,14 @@ from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatc
 from asistencia.core.errors import InvalidToken
 
 _hasher = PasswordHasher()
-# Verified when the email is unknown so that the response time does not reveal
-# whether an account exists.
-_DUMMY_HASH = _hasher.hash("asistencia-timing-equaliser")
 ALGORITHM = "HS256"
+
+
+@lru_cache(maxsize=1)
+def _dummy_hash() -> str:
+    """Hash verified when the email is unknown, so the response time does not reveal whether
+    an account exists. Built on first use because hashing costs a noticeable part of start-up."""
+    return _hasher.hash("asistencia-timing-equaliser")
 
 
 def hash_password(password: str) -> str:
@@ -23,7 +28,7 @@ def hash_password(password: str) -> str:
 
 def verify_password(password: str, password_hash: str | None) -> bool:
     try:
-        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return _hasher.verify(password_hash or _dummy_hash(), password) and password_hash is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         return False
 

@@ -17,7 +17,7 @@ import socketio
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from conftest import ADMIN_EMAIL, ADMIN_PASSWORD, TEST_SECRET
+from helpers import ADMIN_EMAIL, ADMIN_PASSWORD, TEST_SECRET
 
 pytestmark = pytest.mark.e2e
 
