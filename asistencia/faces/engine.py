@@ -2,6 +2,10 @@
 
 dlib's HOG detector and shape predictor run in parallel from several threads. The ResNet
 descriptor network keeps per-call state, so its calls are serialised with a lock.
+
+NOTE: dlib-bin 20.0 holds the GIL during ``compute_face_descriptor`` (measured: a Python
+thread made no progress during it), so descriptors never use a second core and the event
+loop pauses for each one. Running the network in a separate process would lift both.
 """
 
 from __future__ import annotations

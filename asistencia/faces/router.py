@@ -1,6 +1,7 @@
 from typing import Annotated
 
-from fastapi import APIRouter, File, Query, Response, UploadFile, status
+from fastapi import APIRouter, File, Query, Request, Response, UploadFile, status
+from sqlalchemy.orm import Session, sessionmaker
 from starlette.concurrency import run_in_threadpool
 
 from asistencia.accounts.dependencies import AdminUser
@@ -26,6 +27,7 @@ ENROLMENT_ERRORS = {
 
 @router.post("", status_code=status.HTTP_201_CREATED, responses=ENROLMENT_ERRORS)
 async def enrol_faces(
+    request: Request,
     employee_id: int,
     file: Annotated[list[UploadFile], File(description="One or more photos; repeat the field")],
     session: SessionDep,
@@ -36,7 +38,7 @@ async def enrol_faces(
     allow_duplicate: Annotated[bool, Query(description="Enrol even if the face matches another employee")] = False,
 ) -> EnrolmentResponse:
     """Enrol one face template per photo; each photo is reported on its own."""
-    await run_in_threadpool(get_employee, session, employee_id)
+    await run_in_threadpool(_check_employee, request.state.session_factory, employee_id)
     photos = []
     for upload in file:
         try:
@@ -58,6 +60,13 @@ async def enrol_faces(
             actor_id=user.id,
         )
     )
+
+
+def _check_employee(factory: sessionmaker[Session], employee_id: int) -> None:
+    """Fail fast on an unknown employee, in a short session so that no transaction (and on
+    SQLite no write lock) stays open while the photos are analysed."""
+    with factory() as session:
+        get_employee(session, employee_id)
 
 
 @router.get("", response_model=list[TemplateRead])
