@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import holidays as holiday_data
 from sqlalchemy.orm import Session
 
 from asistencia.core.audit import record_audit
@@ -160,7 +159,15 @@ def import_holidays(
     )
 
 
-def _calendar(country_code: str, subdivision: str | None, year: int) -> holiday_data.HolidayBase:
+def _holiday_data():  # type: ignore[no-untyped-def]
+    """Import the ``holidays`` package on first use; importing it costs about 0.1 s of start-up."""
+    import holidays
+
+    return holidays
+
+
+def _calendar(country_code: str, subdivision: str | None, year: int):  # type: ignore[no-untyped-def]
+    holiday_data = _holiday_data()
     languages = holiday_data.list_localized_countries().get(country_code, [])
     language = PREFERRED_LANGUAGE if PREFERRED_LANGUAGE in languages else None
     return holiday_data.country_holidays(
@@ -171,7 +178,7 @@ def _calendar(country_code: str, subdivision: str | None, year: int) -> holiday_
 def _check_subdivision(country_code: str, subdivision: str | None) -> str | None:
     """Return the package's spelling of the subdivision code; raise for an unknown country
     or subdivision."""
-    supported = holiday_data.list_supported_countries()
+    supported = _holiday_data().list_supported_countries()
     if country_code not in supported:
         raise UnsupportedCountry(country_code=country_code)
     if subdivision is None or not subdivision.strip():
