@@ -19,16 +19,7 @@ UNJUSTIFIED_ABSENCE = "unjustified_absence"
 LATE_THRESHOLD = "late_threshold"
 ABSENCE_THRESHOLD = "absence_threshold"
 
-# NOTE: fixed values until the settings file offers them: an alert is raised when the
-# final days of the last ROLLING_WINDOW_DAYS local dates reach these counts.
-LATE_ALERT_THRESHOLD = 3
-ABSENCE_ALERT_THRESHOLD = 2
 ROLLING_WINDOW_DAYS = 30
-
-_THRESHOLDS = (
-    (LATE_THRESHOLD, Status.LATE.value, LATE_ALERT_THRESHOLD),
-    (ABSENCE_THRESHOLD, Status.ABSENT.value, ABSENCE_ALERT_THRESHOLD),
-)
 
 
 def _add_alert(
@@ -53,7 +44,12 @@ def rolling_count(session: Session, employee_id: int, status: str, last: date) -
 
 
 def record_alerts(
-    session: Session, employee_id: int, records: Iterable[AttendanceDayRecord]
+    session: Session,
+    employee_id: int,
+    records: Iterable[AttendanceDayRecord],
+    *,
+    late_threshold: int,
+    absence_threshold: int,
 ) -> int:
     """Add the alerts that the final days among ``records`` raise; returns how many were added.
 
@@ -70,7 +66,11 @@ def record_alerts(
             data = {"day_id": record.id, "shift_id": record.shift_id}
             added += _add_alert(session, employee_id, UNJUSTIFIED_ABSENCE, record.local_date, data)
 
-    for kind, status, threshold in _THRESHOLDS:
+    thresholds = (
+        (LATE_THRESHOLD, Status.LATE.value, late_threshold),
+        (ABSENCE_THRESHOLD, Status.ABSENT.value, absence_threshold),
+    )
+    for kind, status, threshold in thresholds:
         dates = sorted({record.local_date for record in final_records if record.status == status})
         for local_date in dates:
             count = rolling_count(session, employee_id, status, local_date)

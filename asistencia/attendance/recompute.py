@@ -13,7 +13,7 @@ from asistencia.attendance.engine import AttendanceDay, ShiftRules, compute_peri
 from asistencia.attendance.inputs import EmployeeInputs, load_inputs
 from asistencia.attendance.models import AttendanceDayRecord
 from asistencia.attendance.rules import rules_to_snapshot
-from asistencia.core.settings import Settings, get_settings
+from asistencia.core.settings import Settings
 from asistencia.employees.errors import EmployeeNotFound
 from asistencia.employees.models import Employee
 
@@ -117,8 +117,8 @@ def recompute_days(
     employee_id: int,
     first_date: date,
     last_date: date,
+    settings: Settings,
     now: datetime | None = None,
-    settings: Settings | None = None,
 ) -> list[AttendanceDayRecord]:
     """Recompute and store the employee's days from ``first_date`` to ``last_date`` (local).
 
@@ -130,7 +130,6 @@ def recompute_days(
     """
     if last_date < first_date:
         raise ValueError(f"last_date {last_date} is before first_date {first_date}")
-    settings = settings or get_settings()
     now = now or datetime.now(timezone.utc)
     employee = session.get(Employee, employee_id)
     if employee is None:
@@ -178,5 +177,11 @@ def recompute_days(
             session.delete(record)
     session.flush()
 
-    alerts.record_alerts(session, employee.id, stored)
+    alerts.record_alerts(
+        session,
+        employee.id,
+        stored,
+        late_threshold=settings.alert_late_count,
+        absence_threshold=settings.alert_absence_count,
+    )
     return stored

@@ -49,6 +49,13 @@ class Settings(BaseSettings):
     min_face_size: int = Field(default=40, ge=10)
     face_workers: int = Field(default=2, ge=1, le=32)
 
+    # An alert is raised when an employee's late arrivals or absences in a rolling 30 days
+    # reach these counts; it is raised again only after the count drops below and rises again.
+    alert_late_count: int = Field(default=3, ge=1, le=31)
+    alert_absence_count: int = Field(default=2, ge=1, le=31)
+    # Largest document attached to a leave request or justification.
+    max_attachment_bytes: int = Field(default=10 * 1024 * 1024, ge=1)
+
     @field_validator("timezone")
     @classmethod
     def _check_timezone(cls, value: str) -> str:

@@ -20,8 +20,6 @@ from asistencia.leave.errors import AttachmentEmpty, AttachmentTooLarge, Attachm
 
 log = get_logger(__name__)
 
-# NOTE: this limit should become a setting next to max_upload_bytes.
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 ATTACHMENTS_DIR = "attachments"
 CHUNK_SIZE = 1024 * 1024
 MAX_NAME_LENGTH = 255
@@ -40,7 +38,7 @@ ACCEPTED_IMAGE_FORMATS = tuple(name for name in IMAGE_TYPES if name in Image.OPE
 PDF_TYPE = "application/pdf"
 
 
-async def read_attachment(upload: UploadFile, *, max_bytes: int = MAX_ATTACHMENT_BYTES) -> bytes:
+async def read_attachment(upload: UploadFile, *, max_bytes: int) -> bytes:
     """Return the upload's bytes; raise AttachmentTooLarge as soon as it passes ``max_bytes``."""
     chunks: list[bytes] = []
     size = 0

@@ -141,7 +141,7 @@ async def upload_attachment(
     locale: LocaleDep,
 ) -> LeaveRead:
     """Attach the supporting document of a pending request, replacing any earlier one."""
-    content = await read_attachment(file)
+    content = await read_attachment(file, max_bytes=settings.max_attachment_bytes)
     leave = await run_in_threadpool(
         lambda: service.attach_document(
             session, settings.data_dir, leave_id, user, content=content, filename=file.filename

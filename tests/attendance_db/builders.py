@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
-from asistencia.attendance.models import AttendanceEvent
+from asistencia.attendance.models import AttendanceDayRecord, AttendanceEvent
+from asistencia.attendance.recompute import recompute_days
 from asistencia.employees.models import Employee
 from asistencia.leave.models import STATUS_APPROVED, LeaveRequest
 from asistencia.shifts.models import Holiday, Shift, ShiftAssignment, Site
@@ -165,3 +166,8 @@ def leave(
     session.add(row)
     session.flush()
     return row
+
+
+def recompute(session: Session, **arguments: Any) -> list[AttendanceDayRecord]:
+    """Call ``recompute_days`` with the settings of the running test app."""
+    return recompute_days(session, settings=session.info["settings"], **arguments)

@@ -25,5 +25,6 @@ def session(client: TestClient) -> Iterator[Session]:
     """A session on the test database; the test commits what the API must see."""
     factory = client.app_state["session_factory"]  # type: ignore[attr-defined]
     with factory() as db_session:
+        db_session.info["settings"] = client.app_state["settings"]  # type: ignore[attr-defined]
         yield db_session
         db_session.rollback()

@@ -9,19 +9,17 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from asistencia.attendance.alerts import (
-    ABSENCE_ALERT_THRESHOLD,
     ABSENCE_THRESHOLD,
-    LATE_ALERT_THRESHOLD,
     LATE_THRESHOLD,
     UNJUSTIFIED_ABSENCE,
 )
 from asistencia.attendance.closing import CLOSE_JOB_NAME, close_days
 from asistencia.attendance.jobs import CLOSE_INTERVAL_SECONDS, CLOSE_JOB_ID
 from asistencia.attendance.models import AttendanceAlert, AttendanceDayRecord, JobState
-from asistencia.attendance.recompute import recompute_days
 from asistencia.core.settings import Settings
 from asistencia.employees.models import Employee
 from tests.attendance_db.builders import (
+    recompute,
     FAR_FUTURE,
     local,
     make_employee,
@@ -98,7 +96,7 @@ def test_close_alerts_once_per_day(
         TODAY - timedelta(days=n) for n in (2, 1, 0)
     ]
     assert [alert.local_date for alert in thresholds] == [
-        TODAY - timedelta(days=2) + timedelta(days=ABSENCE_ALERT_THRESHOLD - 1)
+        TODAY - timedelta(days=2) + timedelta(days=test_settings.alert_absence_count - 1)
     ]
 
 
@@ -224,30 +222,31 @@ def test_close_failure_stored(
     assert state.locked_until is None
 
 
-def test_late_threshold_alert_at_crossing(session: Session) -> None:
+def test_late_threshold_alert_at_crossing(session: Session, test_settings: Settings) -> None:
+    threshold = test_settings.alert_late_count
     site = make_site(session, LIMA)
     employee = make_employee(session, shift=make_shift(session, "day"), site=site)
     first = date(2026, 3, 2)
-    for offset in range(LATE_ALERT_THRESHOLD + 2):
+    for offset in range(threshold + 2):
         day = first + timedelta(days=offset)
         punch(session, employee, local(f"{day} 08:30", LIMA))
         punch(session, employee, local(f"{day} 17:00", LIMA))
-    recompute_days(
+    recompute(
         session,
         employee_id=employee.id,
         first_date=first,
-        last_date=first + timedelta(days=LATE_ALERT_THRESHOLD + 1),
+        last_date=first + timedelta(days=threshold + 1),
         now=FAR_FUTURE,
     )
     alerts = alerts_of(session, employee.id, LATE_THRESHOLD)
 
     assert [alert.local_date for alert in alerts] == [
-        first + timedelta(days=LATE_ALERT_THRESHOLD - 1)
+        first + timedelta(days=threshold - 1)
     ]
-    assert alerts[0].data["count"] == LATE_ALERT_THRESHOLD
+    assert alerts[0].data["count"] == threshold
 
 
-def test_late_threshold_alert_again_after_drop(session: Session) -> None:
+def test_late_threshold_alert_again_after_drop(session: Session, test_settings: Settings) -> None:
     site = make_site(session, LIMA)
     employee = make_employee(session, shift=make_shift(session, "day", weekdays="1"), site=site)
     mondays = [date(2026, 1, 5) + timedelta(weeks=week) for week in range(10)]
@@ -257,7 +256,7 @@ def test_late_threshold_alert_again_after_drop(session: Session) -> None:
         start = "08:30" if week in late_weeks else "08:00"
         punch(session, employee, local(f"{monday} {start}", LIMA))
         punch(session, employee, local(f"{monday} 17:00", LIMA))
-    recompute_days(
+    recompute(
         session,
         employee_id=employee.id,
         first_date=mondays[0],
@@ -266,7 +265,7 @@ def test_late_threshold_alert_again_after_drop(session: Session) -> None:
     )
     alerts = alerts_of(session, employee.id, LATE_THRESHOLD)
 
-    assert LATE_ALERT_THRESHOLD == 3
+    assert test_settings.alert_late_count == 3
     assert [alert.local_date for alert in alerts] == [mondays[2], mondays[9]]
 
 

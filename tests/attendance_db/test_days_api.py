@@ -13,11 +13,11 @@ from asistencia.accounts.models import ROLE_EMPLOYEE, Role, User
 from asistencia.accounts.security import hash_password
 from asistencia.attendance.engine import STATUS_LABELS, Status, Step, render_explanation
 from asistencia.attendance.models import AttendanceDayRecord
-from asistencia.attendance.recompute import recompute_days
 from asistencia.core.audit import AuditEntry
 from asistencia.core.i18n import translate
 from asistencia.employees.models import Employee
 from tests.attendance_db.builders import (
+    recompute,
     FAR_FUTURE,
     local,
     make_employee,
@@ -38,7 +38,7 @@ def late_day(session: Session) -> Employee:
     )
     punch(session, employee, local("2026-03-02 08:20", SANTIAGO))
     punch(session, employee, local("2026-03-02 17:00", SANTIAGO))
-    recompute_days(
+    recompute(
         session, employee_id=employee.id, first_date=MONDAY, last_date=MONDAY, now=FAR_FUTURE
     )
     session.commit()
@@ -198,7 +198,7 @@ def test_unlinked_employee_user_rejected(client: TestClient, session: Session) -
 
 def test_summary_counts(client: TestClient, session: Session, admin_headers) -> None:
     employee = late_day(session)
-    recompute_days(
+    recompute(
         session,
         employee_id=employee.id,
         first_date=MONDAY,

@@ -9,9 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from asistencia.attendance.models import AttendanceDayRecord
-from asistencia.attendance.recompute import recompute_days
 from asistencia.shifts.models import Shift
-from tests.attendance_db.builders import local, make_employee, make_shift, make_site, punch
+from tests.attendance_db.builders import recompute, local, make_employee, make_shift, make_site, punch
 
 LIMA = "America/Lima"
 MONDAY = date(2026, 3, 2)
@@ -27,7 +26,7 @@ def two_late_days(session: Session, *, close_monday: bool) -> tuple[Shift, int]:
         punch(session, employee, local(f"{day} 08:10", LIMA))
         punch(session, employee, local(f"{day} 17:00", LIMA))
     if close_monday:
-        recompute_days(
+        recompute(
             session,
             employee_id=employee.id,
             first_date=MONDAY,

@@ -10,11 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from asistencia.attendance.models import AttendanceDayRecord
-from asistencia.attendance.recompute import recompute_days
 from asistencia.employees.errors import EmployeeNotFound
 from asistencia.employees.models import Employee
 from asistencia.shifts.models import Shift
 from tests.attendance_db.builders import (
+    recompute,
     FAR_FUTURE,
     assign,
     holiday,
@@ -293,7 +293,7 @@ def build_case(session: Session, case: Case) -> int:
 @pytest.mark.parametrize("case", list(CASES.values()), ids=list(CASES))
 def test_scenario_stored(session: Session, case: Case) -> None:
     employee_id = build_case(session, case)
-    recompute_days(
+    recompute(
         session, employee_id=employee_id, first_date=case.day, last_date=case.day, now=FAR_FUTURE
     )
     session.commit()
@@ -324,7 +324,7 @@ def test_scenario_stored(session: Session, case: Case) -> None:
 def test_recompute_twice_identical_rows(session: Session) -> None:
     case = CASES["late beyond grace"]
     employee_id = build_case(session, case)
-    first = recompute_days(
+    first = recompute(
         session,
         employee_id=employee_id,
         first_date=case.day,
@@ -336,7 +336,7 @@ def test_recompute_twice_identical_rows(session: Session) -> None:
         (row.id, row.status, row.computed_at, row.explanation, row.rules_snapshot) for row in first
     ]
 
-    second = recompute_days(
+    second = recompute(
         session,
         employee_id=employee_id,
         first_date=case.day,
@@ -355,7 +355,7 @@ def test_recompute_twice_identical_rows(session: Session) -> None:
 def test_night_shift_next_day_untouched(session: Session) -> None:
     case = CASES["night across midnight then day shift"]
     employee_id = build_case(session, case)
-    rows = recompute_days(
+    rows = recompute(
         session,
         employee_id=employee_id,
         first_date=case.day,
@@ -372,7 +372,7 @@ def test_night_shift_next_day_untouched(session: Session) -> None:
 def test_final_day_keeps_rules_snapshot(session: Session) -> None:
     case = CASES["late beyond grace"]
     employee_id = build_case(session, case)
-    recompute_days(
+    recompute(
         session, employee_id=employee_id, first_date=case.day, last_date=case.day, now=FAR_FUTURE
     )
     row = session.scalars(
@@ -380,7 +380,7 @@ def test_final_day_keeps_rules_snapshot(session: Session) -> None:
     ).one()
     shift = row.rules_snapshot["shift_id"]
     session.get(Shift, shift).grace_in_minutes = 30
-    recompute_days(
+    recompute(
         session, employee_id=employee_id, first_date=case.day, last_date=case.day, now=FAR_FUTURE
     )
 
@@ -393,14 +393,14 @@ def test_open_day_uses_current_rules(session: Session) -> None:
     case = CASES["late beyond grace"]
     employee_id = build_case(session, case)
     before_end = local("2026-03-02 18:00", SANTIAGO)
-    recompute_days(
+    recompute(
         session, employee_id=employee_id, first_date=case.day, last_date=case.day, now=before_end
     )
     row = session.scalars(
         select(AttendanceDayRecord).where(AttendanceDayRecord.employee_id == employee_id)
     ).one()
     session.get(Shift, row.shift_id).grace_in_minutes = 30
-    recompute_days(
+    recompute(
         session, employee_id=employee_id, first_date=case.day, last_date=case.day, now=before_end
     )
 
@@ -413,11 +413,11 @@ def test_removed_instance_row_deleted(session: Session) -> None:
     case = CASES["absent"]
     employee_id = build_case(session, case)
     before_start = local("2026-03-02 06:00", SANTIAGO)
-    recompute_days(
+    recompute(
         session, employee_id=employee_id, first_date=case.day, last_date=case.day, now=before_start
     )
     session.get(Employee, employee_id).shift_id = None
-    rows = recompute_days(
+    rows = recompute(
         session, employee_id=employee_id, first_date=case.day, last_date=case.day, now=before_start
     )
     stored = session.scalars(
@@ -432,7 +432,7 @@ def test_pending_leave_ignored(session: Session) -> None:
     case = CASES["absent"]
     employee_id = build_case(session, case)
     leave(session, session.get(Employee, employee_id), MONDAY, MONDAY, status="pending")
-    rows = recompute_days(
+    rows = recompute(
         session, employee_id=employee_id, first_date=MONDAY, last_date=MONDAY, now=FAR_FUTURE
     )
 
@@ -454,7 +454,7 @@ def test_assignment_override_applied(session: Session) -> None:
     )
     punch(session, employee, local("2026-03-02 09:00", SANTIAGO))
     punch(session, employee, local("2026-03-02 17:00", SANTIAGO))
-    rows = recompute_days(
+    rows = recompute(
         session,
         employee_id=employee.id,
         first_date=MONDAY,
@@ -472,7 +472,7 @@ def test_default_shift_weekdays_followed(session: Session) -> None:
     site = make_site(session, SANTIAGO)
     shift = make_shift(session, "day", weekdays="135")
     employee = make_employee(session, shift=shift, site=site)
-    rows = recompute_days(
+    rows = recompute(
         session,
         employee_id=employee.id,
         first_date=MONDAY,
@@ -485,6 +485,6 @@ def test_default_shift_weekdays_followed(session: Session) -> None:
 
 def test_unknown_employee_rejected(session: Session) -> None:
     with pytest.raises(EmployeeNotFound):
-        recompute_days(
+        recompute(
             session, employee_id=987654, first_date=MONDAY, last_date=MONDAY, now=FAR_FUTURE
         )

@@ -11,7 +11,6 @@ from helpers import create_employee
 from leave_helpers import audit_actions, create_leave, stored_leave, user_headers
 from PIL import Image
 
-from asistencia.leave.attachments import MAX_ATTACHMENT_BYTES
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
 
@@ -76,8 +75,8 @@ def test_gif_image_unsupported(client, employee_headers, leave):
     assert stored_leave(client, leave["id"]).attachment_path is None
 
 
-def test_oversize_attachment_rejected(client, employee_headers, leave):
-    data = PDF + b"0" * (MAX_ATTACHMENT_BYTES + 1 - len(PDF))
+def test_oversize_attachment_rejected(client, employee_headers, leave, test_settings):
+    data = PDF + b"0" * (test_settings.max_attachment_bytes + 1 - len(PDF))
 
     response = upload(client, employee_headers, leave["id"], data)
 
@@ -86,13 +85,13 @@ def test_oversize_attachment_rejected(client, employee_headers, leave):
     assert stored_leave(client, leave["id"]).attachment_path is None
 
 
-def test_attachment_at_limit_accepted(client, employee_headers, leave):
-    data = PDF + b"1" * (MAX_ATTACHMENT_BYTES - len(PDF))
+def test_attachment_at_limit_accepted(client, employee_headers, leave, test_settings):
+    data = PDF + b"1" * (test_settings.max_attachment_bytes - len(PDF))
 
     response = upload(client, employee_headers, leave["id"], data)
 
     assert response.status_code == 200
-    assert response.json()["attachment"]["size"] == MAX_ATTACHMENT_BYTES
+    assert response.json()["attachment"]["size"] == test_settings.max_attachment_bytes
 
 
 def test_empty_attachment_rejected(client, employee_headers, leave):
