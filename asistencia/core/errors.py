@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.exc import DataError, IntegrityError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from asistencia.core.i18n import negotiate_locale, translate
@@ -81,6 +82,18 @@ class PermissionDenied(AppError):
     code = "permission_denied"
     status_code = 403
     msgid = "Your role does not allow this action."
+
+
+class InvalidValue(AppError):
+    code = "invalid_value"
+    status_code = 422
+    msgid = "A value in the request cannot be stored (out of range or containing invalid characters)."
+
+
+class StoredConflict(AppError):
+    code = "conflict"
+    status_code = 409
+    msgid = "The request conflicts with data stored meanwhile; reload and try again."
 
 
 class ServiceUnavailable(AppError):
@@ -158,6 +171,21 @@ def install_error_handlers(app: FastAPI) -> None:
             status_code=exc.status_code,
             headers=getattr(exc, "headers", None),
         )
+
+    @app.exception_handler(DataError)
+    @app.exception_handler(OverflowError)
+    async def _data_error(request: Request, exc: Exception) -> JSONResponse:
+        # The database or its driver rejected a value that passed validation, such as an id
+        # beyond the integer range (DataError on PostgreSQL, OverflowError from sqlite3) or
+        # a NUL character in text on PostgreSQL: the client's input is wrong.
+        log.warning("request.invalid_value", path=request.url.path, error=type(exc).__name__)
+        return _error_response(request, InvalidValue())
+
+    @app.exception_handler(IntegrityError)
+    async def _integrity_error(request: Request, exc: IntegrityError) -> JSONResponse:
+        # Services check uniqueness first; this is a concurrent request winning the race.
+        log.warning("request.integrity_conflict", path=request.url.path, error=type(exc.orig).__name__)
+        return _error_response(request, StoredConflict())
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:

@@ -1,3 +1,4 @@
+import unicodedata
 from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -5,7 +6,12 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
 
 
-def _strip(value: str) -> str:
+def _clean_text(value: str | None) -> str | None:
+    """Strip surrounding spaces and reject control characters such as NUL or line breaks."""
+    if value is None:
+        return None
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise ValueError("must not contain control characters")
     return value.strip()
 
 
@@ -15,7 +21,7 @@ class EmployeeCreate(BaseModel):
     email: str | None = Field(default=None, max_length=254)
     shift_id: int | None = None
 
-    _strip_name = field_validator("full_name", "employee_code")(_strip)
+    _clean = field_validator("full_name", "employee_code", "email")(_clean_text)
 
 
 class EmployeeUpdate(BaseModel):
@@ -24,6 +30,8 @@ class EmployeeUpdate(BaseModel):
     email: str | None = Field(default=None, max_length=254)
     shift_id: int | None = None
     is_active: bool | None = None
+
+    _clean = field_validator("full_name", "employee_code", "email")(_clean_text)
 
 
 class EmployeeRead(BaseModel):

@@ -129,3 +129,20 @@ def test_employee_routes_need_admin(client):
 
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "invalid_token"
+
+
+def test_id_beyond_integer_range(client, admin_headers):
+    response = client.get("/api/v1/employees/99999999999", headers=admin_headers)
+
+    assert response.status_code in (404, 422)
+    assert response.json()["error"]["code"] in ("employee_not_found", "invalid_value")
+
+
+def test_nul_character_in_name(client, admin_headers):
+    response = client.post(
+        "/api/v1/employees", json={"employee_code": "E777", "full_name": "Ana\u0000Quispe"}, headers=admin_headers
+    )
+
+    assert response.status_code == 422
+    assert response.json()["error"]["code"] == "validation_error"
+    assert client.get("/api/v1/employees", headers=admin_headers).json()["total"] == 0
