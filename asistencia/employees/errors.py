@@ -32,3 +32,9 @@ class ShiftNotFound(AppError):
     code = "shift_not_found"
     status_code = 422
     msgid = "Shift {shift_id} does not exist."
+
+
+class SiteNotFound(AppError):
+    code = "site_not_found"
+    status_code = 422
+    msgid = "Site {site_id} does not exist."

@@ -19,7 +19,8 @@ class EmployeeCreate(BaseModel):
     employee_code: str = Field(min_length=1, max_length=32, pattern=CODE_PATTERN)
     full_name: str = Field(min_length=1, max_length=200)
     email: str | None = Field(default=None, max_length=254)
-    shift_id: int | None = None
+    shift_id: int | None = Field(default=None, description="Default shift when no assignment covers a date")
+    site_id: int | None = Field(default=None, description="Site whose time zone and holidays apply")
 
     _clean = field_validator("full_name", "employee_code", "email")(_clean_text)
 
@@ -29,6 +30,7 @@ class EmployeeUpdate(BaseModel):
     full_name: str | None = Field(default=None, min_length=1, max_length=200)
     email: str | None = Field(default=None, max_length=254)
     shift_id: int | None = None
+    site_id: int | None = None
     is_active: bool | None = None
 
     _clean = field_validator("full_name", "employee_code", "email")(_clean_text)
@@ -42,6 +44,7 @@ class EmployeeRead(BaseModel):
     full_name: str
     email: str | None
     shift_id: int | None
+    site_id: int | None
     is_active: bool
     face_templates: int = 0
     created_at: datetime

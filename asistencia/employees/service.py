@@ -17,12 +17,13 @@ from asistencia.employees.errors import (
     EmployeeHasAttendance,
     EmployeeNotFound,
     ShiftNotFound,
+    SiteNotFound,
 )
 from asistencia.employees.models import Employee
 from asistencia.employees.schemas import EmployeeCreate, EmployeeRead, EmployeeUpdate
 from asistencia.faces import repository as faces_repository
 from asistencia.faces.matcher import TemplateIndex, descriptor_from_bytes
-from asistencia.shifts.models import Shift
+from asistencia.shifts.models import Shift, Site
 
 log = get_logger(__name__)
 
@@ -33,6 +34,7 @@ def snapshot(employee: Employee) -> dict[str, Any]:
         "full_name": employee.full_name,
         "email": employee.email,
         "shift_id": employee.shift_id,
+        "site_id": employee.site_id,
         "is_active": employee.is_active,
     }
 
@@ -69,6 +71,7 @@ def create_employee(session: Session, data: EmployeeCreate, *, actor_id: int | N
     if repository.get_by_code(session, data.employee_code) is not None:
         raise EmployeeCodeTaken(employee_code=data.employee_code)
     _check_shift(session, data.shift_id)
+    _check_site(session, data.site_id)
 
     employee = Employee(**data.model_dump())
     session.add(employee)
@@ -100,6 +103,8 @@ def update_employee(
             raise EmployeeCodeTaken(employee_code=new_code)
     if "shift_id" in changes:
         _check_shift(session, changes["shift_id"])
+    if "site_id" in changes:
+        _check_site(session, changes["site_id"])
     if "is_active" in changes and changes["is_active"] is None:
         del changes["is_active"]
 
@@ -161,3 +166,8 @@ def _sync_index_on_activation(
 def _check_shift(session: Session, shift_id: int | None) -> None:
     if shift_id is not None and session.get(Shift, shift_id) is None:
         raise ShiftNotFound(shift_id=shift_id)
+
+
+def _check_site(session: Session, site_id: int | None) -> None:
+    if site_id is not None and session.get(Site, site_id) is None:
+        raise SiteNotFound(site_id=site_id)

@@ -114,7 +114,7 @@ class AssignmentCreate(BaseModel):
     end_date: date | None = None
     weekdays: str | None = Field(default=None, pattern=WEEKDAYS_PATTERN)
     overrides: dict[str, WeekdayOverride] | None = Field(
-        default=None, description='Per ISO weekday, e.g. {"5": {"end": "13:00", "required_minutes": 300}}'
+        default=None, description='Per ISO weekday, start and end together, e.g. {"5": {"start": "08:00", "end": "13:00", "required_minutes": 300}}'
     )
 
 
