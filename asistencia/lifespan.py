@@ -20,6 +20,7 @@ from asistencia.core.settings import Settings
 from asistencia.faces import repository as faces_repository
 from asistencia.faces.engine import load_engine
 from asistencia.faces.matcher import TemplateIndex
+from asistencia.faces.sync import SYNC_INTERVAL_SECONDS, SYNC_JOB_ID, sync_index
 from asistencia.faces.processor import FaceProcessor
 from asistencia.migrate import upgrade_to_head
 from asistencia.scheduler import SchedulerState
@@ -70,6 +71,9 @@ def build_lifespan(
 
         scheduler = SchedulerState(settings.timezone)
         register_jobs(scheduler, session_factory, settings)
+        scheduler.add_interval_job(
+            lambda: sync_index(session_factory, index), seconds=SYNC_INTERVAL_SECONDS, job_id=SYNC_JOB_ID
+        )
         scheduler.start()
         log.info("startup.step", step="scheduler", jobs=len(scheduler.scheduler.get_jobs()))
 

@@ -45,8 +45,8 @@ class TemplateIndex:
     The three arrays form one immutable snapshot that writers replace as a whole under a
     lock, so a search never sees a half-applied enrolment or deletion.
 
-    NOTE: the index lives in one process. Running several server processes on one
-    database would need a reload signal between them; ``asistencia serve`` runs one.
+    Each process has its own index. Templates written by another process (the CLI, another
+    server) arrive through ``faces.sync`` within its polling interval.
     """
 
     def __init__(self) -> None:
@@ -86,6 +86,9 @@ class TemplateIndex:
         removed = np.fromiter(template_ids, dtype=np.int64)
         with self._lock:
             self._snapshot = self._snapshot.filtered(~np.isin(self._snapshot.template_ids, removed))
+
+    def template_ids(self) -> list[int]:
+        return [int(value) for value in self._snapshot.template_ids]
 
     def employee_ids(self) -> set[int]:
         return {int(value) for value in self._snapshot.employee_ids}
