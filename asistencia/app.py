@@ -41,7 +41,7 @@ class LocaleMiddleware:
 
 def create_app(settings: Settings | None = None) -> FastAPI:
     """Build the FastAPI app; its Socket.IO server is ``app.state.sio``."""
-    settings = settings or get_settings()
+    settings = (settings or get_settings()).with_development_secret()
     configure_logging(settings.log_level)
     session_factory_ref: dict[str, Any] = {}
     sio = create_socketio_server(settings, session_factory_ref)

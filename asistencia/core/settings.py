@@ -1,5 +1,6 @@
 """Application settings, read from the environment with the ``ASISTENCIA_`` prefix."""
 
+import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -73,6 +74,21 @@ class Settings(BaseSettings):
                 "(for example: python -c 'import secrets; print(secrets.token_urlsafe(48))')"
             )
         return self
+
+    def with_development_secret(self) -> "Settings":
+        """Return settings whose placeholder secret is replaced by one kept in DATA_DIR.
+
+        Only in development: tokens then survive restarts and the key is long enough for
+        HS256, without anyone having to set ASISTENCIA_SECRET_KEY on a laptop.
+        """
+        if self.environment != "development" or self.secret_key not in PLACEHOLDER_SECRETS:
+            return self
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(48), encoding="utf-8")
+            path.chmod(0o600)
+        return self.model_copy(update={"secret_key": path.read_text(encoding="utf-8").strip()})
 
     @property
     def resolved_database_url(self) -> str:
