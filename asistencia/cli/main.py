@@ -11,13 +11,13 @@ from asistencia.cli.common import console, error_console, load_settings, t
 from asistencia.cli.doctor import run_doctor
 from asistencia.cli.photos import check_in_photo, enroll_photos
 
-app = typer.Typer(help="Asistencia: attendance with face-recognition check-in.", no_args_is_help=True)
+app = typer.Typer(help=t("Asistencia: attendance with face-recognition check-in."), no_args_is_help=True)
 
 
-@app.command()
+@app.command("serve", help=t("Start the server: migrations, face engine, seed data, scheduler, then HTTP."))
 def serve(
-    host: Annotated[str | None, typer.Option(help="Address to listen on (ASISTENCIA_HOST)")] = None,
-    port: Annotated[int | None, typer.Option(help="TCP port (ASISTENCIA_PORT)")] = None,
+    host: Annotated[str | None, typer.Option(help=t("Address to listen on (ASISTENCIA_HOST)"))] = None,
+    port: Annotated[int | None, typer.Option(help=t("TCP port (ASISTENCIA_PORT)"))] = None,
 ) -> None:
     """Start the server: migrations, face engine, seed data, scheduler, then HTTP."""
     import uvicorn
@@ -39,7 +39,7 @@ def serve(
     )
 
 
-@app.command()
+@app.command("migrate", help=t("Apply database migrations (alembic upgrade head)."))
 def migrate() -> None:
     """Apply database migrations (alembic upgrade head)."""
     from asistencia.core.database import create_db_engine
@@ -52,7 +52,7 @@ def migrate() -> None:
     console.print(t("Database is at revision {revision}.", revision=current_revision(engine)))
 
 
-@app.command()
+@app.command("seed", help=t("Create the default roles, shifts and admin user if they are missing."))
 def seed() -> None:
     """Create the default roles, shifts and admin user if they are missing."""
     from asistencia.core.database import create_db_engine, create_session_factory, session_scope
@@ -83,27 +83,27 @@ def seed() -> None:
         )
 
 
-@app.command()
+@app.command("doctor", help=t("Check the installation; exits non-zero when any check fails."))
 def doctor() -> None:
     """Check the installation; exits non-zero when any check fails."""
     raise typer.Exit(code=run_doctor())
 
 
-@app.command()
+@app.command("enroll", help=t("Enrol face photos for an employee."))
 def enroll(
-    employee_code: Annotated[str, typer.Argument(help="The employee's code")],
-    photos: Annotated[list[Path], typer.Argument(help="One or more photos of the employee", exists=False)],
-    allow_duplicate: Annotated[bool, typer.Option(help="Enrol even if the face matches another employee")] = False,
-    name: Annotated[str | None, typer.Option(help="Create the employee with this full name if the code is new")] = None,
+    employee_code: Annotated[str, typer.Argument(help=t("The employee's code"))],
+    photos: Annotated[list[Path], typer.Argument(help=t("One or more photos of the employee"), exists=False)],
+    allow_duplicate: Annotated[bool, typer.Option(help=t("Enrol even if the face matches another employee"))] = False,
+    name: Annotated[str | None, typer.Option(help=t("Create the employee with this full name if the code is new"))] = None,
 ) -> None:
     """Enrol face photos for an employee."""
     raise typer.Exit(code=enroll_photos(employee_code, photos, allow_duplicate=allow_duplicate, full_name=name))
 
 
-@app.command("check-in")
+@app.command("check-in", help=t("Identify the face in a photo and record a check-in or check-out."))
 def check_in(
-    photo: Annotated[Path, typer.Argument(help="A photo of the person checking in")],
-    employee_code: Annotated[str | None, typer.Option(help="Verify against this employee (1:1)")] = None,
+    photo: Annotated[Path, typer.Argument(help=t("A photo of the person checking in"))],
+    employee_code: Annotated[str | None, typer.Option(help=t("Verify against this employee (1:1)"))] = None,
 ) -> None:
     """Identify the face in a photo and record a check-in or check-out."""
     raise typer.Exit(code=check_in_photo(photo, employee_code=employee_code))

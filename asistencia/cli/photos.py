@@ -98,7 +98,7 @@ def enroll_photos(
             error = item.error or {}
             table.add_row(item.filename or "", f"[red]{t('rejected')}[/]", f"{error.get('code')}: {error.get('message')}")
     console.print(table)
-    console.print(t("{count} photos enrolled for {employee_code}.", count=result.enrolled, employee_code=employee_code))
+    console.print(t("Photos enrolled for {employee_code}: {count}.", count=result.enrolled, employee_code=employee_code))
     return 0 if result.rejected == 0 else 1
 
 
@@ -128,26 +128,21 @@ def check_in_photo(photo: Path, *, employee_code: str | None) -> int:
         error_console.print(f"[red]{error.code}[/]: {error.message(cli_locale())}")
         return 1
 
-    kind = t("check-in") if result.event.kind == "in" else t("check-out")
-    if created:
-        console.print(
-            t(
-                "{kind} recorded for {name} ({employee_code}) at {time}; distance {distance}.",
-                kind=kind,
-                name=result.employee.full_name,
-                employee_code=result.employee.employee_code,
-                time=result.event.recorded_at.isoformat(timespec="seconds"),
-                distance=f"{result.match.distance:.3f}",
-            )
-        )
+    checked_in = result.event.kind == "in"
+    fields = {
+        "name": result.employee.full_name,
+        "employee_code": result.employee.employee_code,
+        "time": result.event.recorded_at.isoformat(timespec="seconds"),
+    }
+    if created and checked_in:
+        message = t("Check-in recorded for {name} ({employee_code}) at {time}.", **fields)
+    elif created:
+        message = t("Check-out recorded for {name} ({employee_code}) at {time}.", **fields)
+    elif checked_in:
+        message = t("Already recorded: check-in for {name} ({employee_code}) at {time}.", **fields)
     else:
-        console.print(
-            t(
-                "Already recorded: {kind} for {name} ({employee_code}) at {time}.",
-                kind=kind,
-                name=result.employee.full_name,
-                employee_code=result.employee.employee_code,
-                time=result.event.recorded_at.isoformat(timespec="seconds"),
-            )
-        )
+        message = t("Already recorded: check-out for {name} ({employee_code}) at {time}.", **fields)
+    console.print(message)
+    if created:
+        console.print(t("Descriptor distance: {distance}", distance=f"{result.match.distance:.3f}"))
     return 0

@@ -100,9 +100,9 @@ def test_enroll_and_check_in_from_cli(cli_env, faces_dir):
     stranger = run(cli_env, "check-in", str(faces_dir / "biden.jpg"))
 
     assert enrolled.returncode == 0, enrolled.stdout + enrolled.stderr
-    assert "1 fotos registradas para E500" in enrolled.stdout
+    assert "Fotos registradas para E500: 1." in enrolled.stdout
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    assert "entrada registrada de Barack Obama (E500)" in checked.stdout
+    assert "Entrada registrada de Barack Obama (E500)" in checked.stdout
     assert "Already recorded: check-in for Barack Obama (E500)" in repeated.stdout
     assert stranger.returncode == 1
     assert "face_not_recognized" in stranger.stderr
