@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from asistencia.core.i18n import negotiate_locale, translate
 from asistencia.core.logging import get_logger
+from asistencia.core.validation_messages import describe_errors, field_name
 
 log = get_logger(__name__)
 
@@ -58,6 +59,17 @@ class ValidationFailed(AppError):
     code = "validation_error"
     status_code = 422
     msgid = "The request is invalid: {detail}"
+
+    def __init__(self, errors: list[dict[str, Any]]) -> None:
+        super().__init__(detail="")
+        self.errors = errors
+
+    def message(self, locale: str) -> str:
+        return translate(self.msgid, locale, detail=describe_errors(self.errors, locale))
+
+    def details(self) -> dict[str, Any]:
+        fields = sorted({field_name(error.get("loc", ())) for error in self.errors})
+        return {"fields": fields}
 
 
 class AuthenticationRequired(AppError):
@@ -116,14 +128,6 @@ def _error_response(request: Request, error: AppError) -> JSONResponse:
     )
 
 
-def _format_validation(exc: RequestValidationError) -> str:
-    parts = []
-    for item in exc.errors():
-        location = ".".join(str(piece) for piece in item.get("loc", ()) if piece != "body")
-        parts.append(f"{location}: {item.get('msg', '')}".strip(": "))
-    return "; ".join(parts)
-
-
 class MethodNotAllowed(AppError):
     code = "method_not_allowed"
     status_code = 405
@@ -160,7 +164,7 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _error_response(request, ValidationFailed(detail=_format_validation(exc)))
+        return _error_response(request, ValidationFailed(list(exc.errors())))
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:

@@ -3,6 +3,8 @@ from datetime import datetime
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from asistencia.core.validation_messages import CONTROL_CHARACTERS
+
 CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
 
 
@@ -11,7 +13,7 @@ def _clean_text(value: str | None) -> str | None:
     if value is None:
         return None
     if any(unicodedata.category(char) == "Cc" for char in value):
-        raise ValueError("must not contain control characters")
+        raise ValueError(CONTROL_CHARACTERS)
     return value.strip()
 
 

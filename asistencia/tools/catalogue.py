@@ -11,6 +11,7 @@ import pkgutil
 from pathlib import Path
 
 import asistencia
+from asistencia.core import validation_messages
 from asistencia.core.errors import AppError
 from asistencia.core.i18n import _catalogue
 
@@ -47,6 +48,8 @@ def _error_msgids() -> set[str]:
 def collect_msgids() -> set[str]:
     """Every message id in ``translate``/``t`` calls and on error classes."""
     found = _error_msgids()
+    found |= set(validation_messages.MESSAGES.values())
+    found |= {validation_messages.FALLBACK, *validation_messages.VALIDATOR_REASONS}
     for path in PACKAGE_DIR.rglob("*.py"):
         found |= _literal_msgids(path)
     return found

@@ -32,3 +32,23 @@ def test_translation_keeps_format_fields():
 )
 def test_negotiate_locale(header, expected):
     assert negotiate_locale(header) == expected
+
+
+def test_validation_error_in_spanish(client, admin_headers):
+    response = client.post("/api/v1/employees", json={"employee_code": "E1"}, headers=admin_headers)
+
+    assert response.status_code == 422
+    assert response.json()["error"]["message"] == "La solicitud no es válida: full_name: obligatorio"
+    assert response.json()["error"]["details"]["fields"] == ["full_name"]
+
+
+def test_validation_error_in_english(client, admin_headers):
+    response = client.post(
+        "/api/v1/employees",
+        json={"employee_code": "E1", "full_name": "Ana\nQuispe"},
+        headers={**admin_headers, "Accept-Language": "en"},
+    )
+
+    assert response.json()["error"]["message"] == (
+        "The request is invalid: full_name: must not contain control characters"
+    )
