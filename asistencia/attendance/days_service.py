@@ -43,8 +43,16 @@ log = get_logger(__name__)
 
 MAX_RANGE_DAYS = 366
 DEFAULT_RANGE_DAYS = 30
+# A day still in progress counts as attended, so that its late minutes are not reported
+# for a day the summary does not count as present.
 ATTENDED_STATUSES = frozenset(
-    {Status.PRESENT.value, Status.LATE.value, Status.EARLY_LEAVE.value, Status.HALF_DAY.value}
+    {
+        Status.PRESENT.value,
+        Status.LATE.value,
+        Status.EARLY_LEAVE.value,
+        Status.HALF_DAY.value,
+        Status.IN_PROGRESS.value,
+    }
 )
 
 
