@@ -3,97 +3,24 @@
 from __future__ import annotations
 
 import asyncio
-import os
-import socket
-import subprocess
-import sys
-import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
 import pytest
 import socketio
-from sqlalchemy import create_engine, text
-from sqlalchemy.engine import make_url
 
-from helpers import ADMIN_EMAIL, ADMIN_PASSWORD, TEST_SECRET
+from live_server import LiveServer, live_database_url, running_server
 
 pytestmark = pytest.mark.e2e
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _live_database_url(tmp_path: Path) -> str:
-    """SQLite in a temp folder, or a fresh PostgreSQL database beside the test one."""
-    base = os.environ.get("ASISTENCIA_TEST_DATABASE_URL")
-    if not base:
-        return f"sqlite:///{tmp_path}/live.db"
-    url = make_url(base)
-    name = f"{url.database}_live"
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
-        connection.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)
-
-
-class LiveServer:
-    def __init__(self, base_url: str, process: subprocess.Popen, log_path: Path) -> None:
-        self.base_url = base_url
-        self.process = process
-        self.log_path = log_path
-
-    def log(self) -> str:
-        return self.log_path.read_text(encoding="utf-8", errors="replace")
-
-    def token(self) -> str:
-        response = httpx.post(
-            f"{self.base_url}/api/v1/auth/token", data={"username": ADMIN_EMAIL, "password": ADMIN_PASSWORD}
-        )
-        response.raise_for_status()
-        return response.json()["access_token"]
-
-
 @pytest.fixture(scope="module")
-def live_server(tmp_path_factory: pytest.TempPathFactory):
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     tmp_path = tmp_path_factory.mktemp("live")
-    port = _free_port()
-    env = {
-        **os.environ,
-        "ASISTENCIA_ENVIRONMENT": "production",
-        "ASISTENCIA_SECRET_KEY": TEST_SECRET,
-        "ASISTENCIA_DATA_DIR": str(tmp_path / "data"),
-        "ASISTENCIA_DATABASE_URL": _live_database_url(tmp_path),
-        "ASISTENCIA_PORT": str(port),
-        "ASISTENCIA_ADMIN_EMAIL": ADMIN_EMAIL,
-        "ASISTENCIA_ADMIN_PASSWORD": ADMIN_PASSWORD,
-        "ASISTENCIA_LOG_LEVEL": "INFO",
-    }
-    log_path = tmp_path / "server.log"
-    with log_path.open("wb") as log_file:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "asistencia", "serve"], env=env, stdout=log_file, stderr=subprocess.STDOUT
-        )
-    server = LiveServer(f"http://127.0.0.1:{port}", process, log_path)
-    deadline = time.monotonic() + 60
-    while True:
-        assert process.poll() is None, server.log()
-        try:
-            if httpx.get(f"{server.base_url}/health", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, server.log()
-        time.sleep(0.1)
-    yield server
-    process.terminate()
-    process.wait(timeout=20)
+    with running_server(tmp_path / "data", live_database_url(tmp_path), tmp_path / "server.log") as server:
+        yield server
 
 
 def _post_photo(server: LiveServer, token: str, path: str, photo: Path, **form: str) -> httpx.Response:
