@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     face_workers: int = Field(default=2, ge=1, le=32)
 
     # An alert is raised when an employee's late arrivals or absences in a rolling 30 days
-    # reach these counts; it is raised again only after the count drops below and rises again.
+    # reach these counts. It is raised again only after the count drops below and rises again.
     alert_late_count: int = Field(default=3, ge=1, le=31)
     alert_absence_count: int = Field(default=2, ge=1, le=31)
     # Largest document attached to a leave request or justification.
