@@ -115,11 +115,14 @@ def record_check_in(
 
     window = timedelta(seconds=settings.duplicate_window_seconds)
     if previous is not None and timedelta(0) <= now - previous.recorded_at < window:
-        # NOTE: an explicit direction opposite to an inferred previous punch is stored, but
-        # the engine still collapses it, because it compares only explicit directions.
         if kind is None or kind == previous.kind:
             log.info("check_in.duplicate", employee_id=employee.id, event_id=previous.id)
             return _response(employee, previous, found, settings, duplicate=True), False
+        if not previous.kind_explicit:
+            # The engine keeps two punches inside the window only when both directions are
+            # explicit. Choosing the opposite direction now confirms the inferred one.
+            previous.kind_explicit = True
+            log.info("check_in.direction_confirmed", employee_id=employee.id, event_id=previous.id)
 
     placement = place_punch(session, employee, now, explicit=kind, settings=settings)
     zone = employee_time_zone(session, employee, settings.timezone)

@@ -123,6 +123,27 @@ def test_explicit_other_direction_kept(
     assert stored.kind_explicit is True
 
 
+def test_explicit_out_after_inferred_in(
+    session: Session, test_settings: Settings, night_employee: Employee
+) -> None:
+    first, _ = check_in_at(session, test_settings, night_employee, "2026-03-02 21:55:00")
+    out, created = check_in_at(
+        session, test_settings, night_employee, "2026-03-02 21:55:30", kind="out"
+    )
+    night = session.scalars(
+        select(AttendanceDayRecord).where(
+            AttendanceDayRecord.employee_id == night_employee.id,
+            AttendanceDayRecord.local_date == MONDAY,
+        )
+    ).one()
+
+    assert first.event.kind == "in"
+    assert created is True
+    assert session.get(AttendanceEvent, first.event.id).kind_explicit is True
+    assert sorted(night.punch_ids) == sorted([first.event.id, out.event.id])
+    assert night.duplicate_punch_ids == []
+
+
 def test_explicit_same_direction_duplicate(
     session: Session, test_settings: Settings, night_employee: Employee
 ) -> None:
