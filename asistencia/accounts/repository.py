@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from asistencia.accounts.models import Role, User
+from asistencia.accounts.models import User
 
 
 def get_user(session: Session, user_id: int) -> User | None:
@@ -15,10 +15,3 @@ def get_user(session: Session, user_id: int) -> User | None:
 def get_user_by_email(session: Session, email: str) -> User | None:
     return session.scalar(select(User).where(func.lower(User.email) == email.strip().lower()))
 
-
-def get_role(session: Session, name: str) -> Role | None:
-    return session.scalar(select(Role).where(Role.name == name))
-
-
-def list_roles(session: Session) -> list[Role]:
-    return list(session.scalars(select(Role).order_by(Role.id)))

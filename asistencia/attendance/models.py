@@ -86,8 +86,8 @@ class AttendanceDayRecord(Base):
     duplicate_punch_ids: Mapped[list[int]] = mapped_column(JSON, default=list)
     # [{"msgid": ..., "params": {...}}, ...], rendered in the reader's language on output.
     explanation: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    # The shift rules this day was computed with; recomputation of a final day reuses
-    # them, so later edits of the shift do not rewrite past days.
+    # The shift rules this day was computed with. Recomputing a final day reuses them,
+    # so later edits of the shift do not rewrite past days.
     rules_snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow, onupdate=utcnow)
 

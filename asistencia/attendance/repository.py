@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -19,13 +17,3 @@ def last_event(session: Session, employee_id: int) -> AttendanceEvent | None:
     )
     return session.scalar(query)
 
-
-def events_between(
-    session: Session, employee_id: int | None, start: datetime, end: datetime
-) -> list[AttendanceEvent]:
-    query = select(AttendanceEvent).where(
-        AttendanceEvent.recorded_at >= start, AttendanceEvent.recorded_at < end
-    )
-    if employee_id is not None:
-        query = query.where(AttendanceEvent.employee_id == employee_id)
-    return list(session.scalars(query.order_by(AttendanceEvent.recorded_at, AttendanceEvent.id)))

@@ -43,7 +43,7 @@ class TemplateIndex:
     """Descriptors with their template and employee ids.
 
     The three arrays form one immutable snapshot that writers replace as a whole under a
-    lock, so a search never sees a half-applied enrolment or deletion.
+    lock, so a search never reads a half-applied enrolment or deletion.
 
     Each process has its own index. Templates written by another process (the CLI, another
     server) arrive through ``faces.sync`` within its polling interval.

@@ -46,7 +46,7 @@ def _error_msgids() -> set[str]:
 
 
 def collect_msgids() -> set[str]:
-    """Every message id in ``translate``/``t`` calls and on error classes."""
+    """Collect every message id in ``translate``/``t`` calls, on error classes and in validation messages."""
     found = _error_msgids()
     found |= set(validation_messages.MESSAGES.values())
     found |= {validation_messages.FALLBACK, *validation_messages.VALIDATOR_REASONS}
